@@ -1,0 +1,132 @@
+"""The model folder: model.joblib (stock scikit-learn objects only) and model.json, which
+says what the model is and holds the SHA-256 that loading checks before unpickling.
+
+A folder is written in a temporary place beside its destination and moved into place
+whole, so a failure never leaves a half-written model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from pathlib import Path
+
+from classifier.errors import ModelError
+
+FORMAT_VERSION = 1
+MODEL_FILE = "model.joblib"
+META_FILE = "model.json"
+
+
+def sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def versions() -> dict:
+    import joblib
+    import numpy
+    import sklearn
+
+    from classifier import __version__
+
+    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+            "numpy": numpy.__version__, "joblib": joblib.__version__, "classifier": __version__}
+
+
+def write_json(path, obj) -> None:
+    Path(path).write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def forget_memory_addresses(pipeline):
+    """TfidfVectorizer caches id(stop_words), a memory address, so two identical trainings
+    would pickle differently. It is only a cache (rebuilt on the next transform): drop it."""
+    for part in [pipeline, *pipeline.get_params(deep=True).values()]:
+        if hasattr(part, "_stop_words_id"):
+            del part._stop_words_id
+    return pipeline
+
+
+def save(out_dir, pipeline, meta: dict, write_extra=None) -> Path:
+    """Write model.joblib and model.json (plus whatever `write_extra(folder)` adds)."""
+    import joblib
+
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / META_FILE).is_file():
+        raise ModelError(f"{out_dir}: exists and is not a model folder; choose another output folder")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        joblib.dump(forget_memory_addresses(pipeline), tmp / MODEL_FILE)
+        meta = {"format_version": FORMAT_VERSION, "labels": [str(c) for c in pipeline.classes_],
+                "versions": versions(), **meta, "model_sha256": sha256(tmp / MODEL_FILE)}
+        write_json(tmp / META_FILE, meta)
+        if write_extra is not None:
+            write_extra(tmp)
+        replace_dir(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out_dir
+
+
+def replace_dir(new: Path, dest: Path) -> None:
+    """Move a finished folder into place; the old one goes only once the new one is there."""
+    old = None
+    if dest.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old.", dir=dest.parent))
+        os.replace(dest, old / dest.name)
+    os.replace(new, dest)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def read_meta(model_dir) -> dict:
+    model_dir = Path(model_dir)
+    meta_path = model_dir / META_FILE
+    if not model_dir.is_dir():
+        raise ModelError(f"{model_dir}: no model folder here (train one with `make train`)")
+    if not meta_path.is_file():
+        raise ModelError(f"{meta_path}: missing; this is not a model folder")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ModelError(f"{meta_path}: not valid JSON ({e})") from None
+    if not isinstance(meta, dict) or meta.get("format_version") != FORMAT_VERSION:
+        found = meta.get("format_version") if isinstance(meta, dict) else None
+        raise ModelError(f"{meta_path}: model format version {found!r}, this classifier reads "
+                         f"{FORMAT_VERSION}; retrain the model with this version")
+    return meta
+
+
+def verify(model_dir) -> dict:
+    """Check model.joblib against the SHA-256 in model.json; return the metadata."""
+    model_dir = Path(model_dir)
+    meta = read_meta(model_dir)
+    model_path = model_dir / MODEL_FILE
+    if not model_path.is_file():
+        raise ModelError(f"{model_path}: missing")
+    if sha256(model_path) != meta.get("model_sha256"):
+        raise ModelError(f"{model_path}: SHA-256 does not match model.json; the file was changed "
+                         "or damaged, so it is not loaded (retrain, or restore the original)")
+    return meta
+
+
+def load(model_dir, allow_version_mismatch: bool = False):
+    """(pipeline, meta). Unpickling runs code: load only models you trust."""
+    import joblib
+    import sklearn
+
+    meta = verify(model_dir)
+    trained = meta.get("versions", {}).get("scikit-learn")
+    if trained != sklearn.__version__ and not allow_version_mismatch:
+        raise ModelError(f"{model_dir}: trained with scikit-learn {trained}, this is "
+                         f"{sklearn.__version__}; retrain it, or allow the mismatch explicitly "
+                         "(--allow-version-mismatch) at your own risk")
+    return joblib.load(Path(model_dir) / MODEL_FILE), meta
