@@ -15,13 +15,13 @@ from classifier.errors import UserError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Train, evaluate and apply the news sentence-role classifier.")
 
-TEXT_SUFFIXES = (".txt", ".md")
-
 
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    md = "md"
+    html = "html"
 
 
 def _err(message: str) -> None:
@@ -76,70 +76,101 @@ def evaluate(
     typer.echo(f"report written to {out_dir}/")
 
 
-def _text_files(paths: list[str]) -> list[str]:
-    files = []
-    for p in paths:
-        path = Path(p)
-        if p == "-" or not path.is_dir():
-            files.append(p)
-            continue
-        found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        if not found:
-            raise UserError(f"{path}: no text files ({', '.join(TEXT_SUFFIXES)}) in this directory")
-        files += found
-    return files
+def _annotate_chunk(model_path: str, documents: list[dict], explain: bool) -> list[dict]:
+    from classifier.annotate import load_model
+
+    return load_model(model_path).annotate_documents(documents, explain)
 
 
-def _read(name: str) -> str:
-    from classifier.text import decode, read_text
+def _emit(documents, records, fmt: Format, out: Path | None, threshold: float) -> None:
+    import io
 
-    if name == "-":
-        text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
-    else:
-        text, encoding = read_text(name)
-    if encoding != "utf-8":
-        _err(f"warning: {name}: not valid UTF-8, read as {encoding}")
-    return text
+    from classifier import render
 
-
-def _print_records(records: list[dict], fmt: Format) -> None:
-    if fmt is Format.jsonl:
-        import json
-
-        for r in records:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if fmt is Format.table and out is None:
+        render.table(records, threshold)
+        return
+    buf = io.StringIO()
+    if fmt is Format.html:
+        buf.write(render.page(documents, records, threshold))
     elif fmt is Format.csv:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["file"])
-        writer.writeheader()
-        writer.writerows(records)
+        render.csv_rows(records, buf)
+    elif fmt is Format.md:
+        render.markdown(records, buf, threshold)
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table("file", "#", "label", "conf", "sentence", show_lines=False)
-        for r in records:
-            conf = "" if r["confidence"] is None else f"{r['confidence']:.2f}"
-            table.add_row(r["file"], str(r["sentence"]), r["label"], conf, r["text"])
-        Console().print(table)
+        render.jsonl(records, buf)
+    if out is None:
+        sys.stdout.write(buf.getvalue())
+    else:
+        _write_atomic(out, buf.getvalue())
+        _err(f"wrote {len(records)} sentences from {len(documents)} articles to {out}")
 
 
 @app.command()
 @user_errors
 def annotate(
-    paths: list[str] = typer.Argument(..., help="Article text files, directories, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Article files (.txt .md .html .jsonl), folders, or - for stdin."),
     model: Path = typer.Option(Path("models/default"), help="Model folder."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+    glob: str = typer.Option(None, help="Pattern for files inside folders, e.g. '*.txt' [default: known suffixes]."),
+    threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Mark sentences below this confidence."),
+    explain: bool = typer.Option(False, help="Add the words that pushed each sentence to its label."),
+    jobs: int = typer.Option(1, min=1, help="Worker processes for many articles."),
 ):
     """Label every sentence of one or more articles."""
+    from classifier import inputs
+    from classifier.persist import verify
+
+    files = inputs.expand(paths, glob)
+    documents = []
+    for name in files:  # read everything first: a bad file fails before any output
+        for doc in inputs.read(name):
+            if doc["encoding"] != "utf-8":
+                _err(f"warning: {name}: not valid UTF-8, read as {doc['encoding']}")
+            documents.append(doc)
+    verify(model)
+    records = _annotate_all(str(model), documents, explain, jobs)
+    _emit(documents, records, format, out, threshold)
+
+
+def _annotate_all(model: str, documents: list[dict], explain: bool, jobs: int) -> list[dict]:
     from classifier.annotate import load_model
 
-    files = _text_files(paths)
-    texts = {name: _read(name) for name in files}  # read all first: fail before any output
-    m = load_model(model)
-    records = [{"file": name, **r} for name, text in texts.items() for r in m.annotate(text)]
-    _print_records(records, format)
+    if jobs == 1 or len(documents) < 2 * jobs:
+        m = load_model(model)
+        if len(documents) < 20:
+            return m.annotate_documents(documents, explain)
+        from tqdm import tqdm
+
+        return [r for d in tqdm(documents, desc="annotating", unit="article", disable=None, file=sys.stderr)
+                for r in m.annotate_documents([d], explain)]
+    from joblib import Parallel, delayed
+
+    size = -(-len(documents) // (jobs * 4))
+    chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+    results = Parallel(n_jobs=jobs)(delayed(_annotate_chunk)(model, c, explain) for c in chunks)
+    return [r for chunk in results for r in chunk]
+
+
+@app.command()
+@user_errors
+def corpus(
+    source: Path = typer.Argument(..., help="Articles as JSONL or Parquet, one article per row."),
+    out: Path = typer.Option(..., "--out", "-o", help="Sentence records: .jsonl or .parquet."),
+    model: Path = typer.Option(Path("models/default"), help="Model folder."),
+    text_field: str = typer.Option("text", help="Column holding the article text."),
+    id_field: str = typer.Option("id", help="Column holding the article id."),
+    batch_size: int = typer.Option(256, min=1, help="Articles labelled per batch."),
+):
+    """Annotate a corpus too large for memory, streaming it in and out."""
+    from tqdm import tqdm
+
+    from classifier.bulk import annotate_corpus
+
+    with tqdm(desc="sentences", unit="", disable=None, file=sys.stderr) as bar:
+        result = annotate_corpus(model, source, out, text_field, id_field, batch_size, progress=bar.update)
+    typer.echo(f"wrote {result['sentences']} sentences to {result['out']}")
 
 
 @app.command()

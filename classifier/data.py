@@ -68,12 +68,19 @@ def fingerprint(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def to_dataset(records: list[dict]):
-    """In-memory Dataset with the label as a ClassLabel: no network, no cache files."""
+def hf_datasets():
+    """The `datasets` module, offline, with anything it caches kept in a temporary folder."""
     os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HOME", os.path.join(tempfile.gettempdir(), "classifier-hf-home"))
     import datasets
+
+    return datasets
+
+
+def to_dataset(records: list[dict]):
+    """In-memory Dataset with the label as a ClassLabel: no network, no cache files."""
+    datasets = hf_datasets()
 
     features = datasets.Features(
         {

@@ -48,7 +48,7 @@ def test_train_evaluate_annotate_end_to_end(corpus):
     assert rows[1]["label"] == "denial"
 
     result = invoke("annotate", "-", "--model", model, "--format", "csv", input="Moscow rejected the report.")
-    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("file,sentence,start,end")
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("id,sentence,start,end")
     assert invoke("annotate", corpus, "--model", model).exit_code == 0  # a directory of .txt files
     assert "integrity OK" in invoke("info", model).stdout
 
@@ -60,7 +60,7 @@ def test_user_mistakes_get_one_line_and_a_nonzero_exit(trained, tmp_path):
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
     one_line_error(invoke("annotate", tmp_path / "blob.txt", "--model", trained), 2, "blob.txt", "binary")
     (tmp_path / "nothing").mkdir()
-    one_line_error(invoke("annotate", tmp_path / "nothing", "--model", trained), 1, "nothing", "no text files")
+    one_line_error(invoke("annotate", tmp_path / "nothing", "--model", trained), 1, "nothing", "no article files")
     one_line_error(invoke("annotate", "-", "--model", tmp_path / "nomodel", input="Hi."), 3, "nomodel")
     bad = write_jsonl(tmp_path / "bad.jsonl", [{"article_id": "a", "sent_idx": 0, "text": "x", "label": "rumour"}])
     one_line_error(invoke("evaluate", "--model", trained, "--data", bad), 2, "bad.jsonl:1", "unknown label")
@@ -106,3 +106,32 @@ def test_training_twice_gives_the_same_model_and_metrics(corpus):
     meta_a, meta_b = (json.loads((corpus / d / "model.json").read_text()) for d in "ab")
     assert meta_a["model_sha256"] == meta_b["model_sha256"]
     assert (corpus / "a" / "metrics.json").read_text() == (corpus / "b" / "metrics.json").read_text()
+
+
+def test_annotate_writes_html_and_markdown_files_with_explanations(trained, tmp_path):
+    (tmp_path / "a.txt").write_text("Ankara denied sending troops.\n\nThe talks ended on Tuesday.\n")
+    result = invoke("annotate", tmp_path / "a.txt", "--model", trained, "-f", "html", "-o", tmp_path / "p.html",
+                    "--explain", "--threshold", "0.99")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "p.html").read_text()
+    assert page.count('data-label="') == 2 and 'class="s low"' in page and "because:" in page
+    result = invoke("annotate", tmp_path / "a.txt", "--model", trained, "-f", "md")
+    assert result.stdout.startswith("| id | # | label |") and result.stdout.count("\n") == 4
+
+
+def test_annotate_with_worker_processes_matches_one_process(trained, tmp_path):
+    for i in range(6):
+        (tmp_path / f"a{i}.txt").write_text(f"Article {i}. Moscow rejected the report. The envoy praised the talks.")
+    one = invoke("annotate", tmp_path, "--model", trained, "-f", "jsonl", "--glob", "a*.txt")
+    two = invoke("annotate", tmp_path, "--model", trained, "-f", "jsonl", "--glob", "a*.txt", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 18
+
+
+def test_corpus_command_streams_articles(trained, tmp_path):
+    src = tmp_path / "arts.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "Tokyo denied it. Talks ended."}) + "\n" for i in range(3)))
+    result = invoke("corpus", src, "--out", tmp_path / "out.jsonl", "--model", trained)
+    assert result.exit_code == 0 and "wrote 6 sentences" in result.stdout
+    one_line_error(invoke("corpus", src, "--out", tmp_path / "o.jsonl", "--model", trained, "--id-field", "key"),
+                   2, "no field 'key'")
