@@ -97,6 +97,11 @@ def _readable(name: str) -> str:
     return f'"{feature}"' if kind == "char" else feature
 
 
-def load_model(path=DEFAULT_MODEL, allow_version_mismatch: bool = False) -> Model:
-    pipeline, meta = persist.load(path, allow_version_mismatch=allow_version_mismatch)
+def load_model(path=DEFAULT_MODEL, allow_version_mismatch: bool = False, safe: bool = False) -> Model:
+    """A model folder, checked against its SHA-256. `safe=True` reads model.skops (see
+    `classifier export`), which needs no trust in the file: nothing in it can run code."""
+    if safe:
+        pipeline, meta = persist.load_safe(path)
+    else:
+        pipeline, meta = persist.load(path, allow_version_mismatch=allow_version_mismatch)
     return Model(pipeline, meta, Path(path))

@@ -65,21 +65,22 @@ def evaluate(
     data: Path = typer.Option(..., help="Labelled JSONL file."),
     model: Path = typer.Option(Path("models/default"), help="Model folder."),
     out: Path = typer.Option(None, help="Report folder [default: MODEL/evaluations/DATA-NAME]."),
+    allow_version_mismatch: bool = typer.Option(False, help="Load a model trained with another scikit-learn."),
 ):
     """Evaluate a model on a labelled JSONL file; writes metrics.json and report.md."""
     from classifier import reports
     from classifier.evaluate import run
 
-    metrics, out_dir = run(model, data, out)
+    metrics, out_dir = run(model, data, out, allow_version_mismatch=allow_version_mismatch)
     typer.echo(f"{reports.headline(metrics)}")
     typer.echo(reports.per_class_table(metrics))
     typer.echo(f"report written to {out_dir}/")
 
 
-def _annotate_chunk(model_path: str, documents: list[dict], explain: bool) -> list[dict]:
+def _annotate_chunk(model_path: str, documents: list[dict], explain: bool, mismatch: bool) -> list[dict]:
     from classifier.annotate import load_model
 
-    return load_model(model_path).annotate_documents(documents, explain)
+    return load_model(model_path, mismatch).annotate_documents(documents, explain)
 
 
 def _emit(documents, records, fmt: Format, out: Path | None, threshold: float) -> None:
@@ -117,6 +118,7 @@ def annotate(
     threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Mark sentences below this confidence."),
     explain: bool = typer.Option(False, help="Add the words that pushed each sentence to its label."),
     jobs: int = typer.Option(1, min=1, help="Worker processes for many articles."),
+    allow_version_mismatch: bool = typer.Option(False, help="Load a model trained with another scikit-learn."),
 ):
     """Label every sentence of one or more articles."""
     from classifier import inputs
@@ -130,15 +132,15 @@ def annotate(
                 _err(f"warning: {name}: not valid UTF-8, read as {doc['encoding']}")
             documents.append(doc)
     verify(model)
-    records = _annotate_all(str(model), documents, explain, jobs)
+    records = _annotate_all(str(model), documents, explain, jobs, allow_version_mismatch)
     _emit(documents, records, format, out, threshold)
 
 
-def _annotate_all(model: str, documents: list[dict], explain: bool, jobs: int) -> list[dict]:
+def _annotate_all(model: str, documents: list[dict], explain: bool, jobs: int, mismatch: bool) -> list[dict]:
     from classifier.annotate import load_model
 
     if jobs == 1 or len(documents) < 2 * jobs:
-        m = load_model(model)
+        m = load_model(model, mismatch)
         if len(documents) < 20:
             return m.annotate_documents(documents, explain)
         from tqdm import tqdm
@@ -149,7 +151,7 @@ def _annotate_all(model: str, documents: list[dict], explain: bool, jobs: int) -
 
     size = -(-len(documents) // (jobs * 4))
     chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
-    results = Parallel(n_jobs=jobs)(delayed(_annotate_chunk)(model, c, explain) for c in chunks)
+    results = Parallel(n_jobs=jobs)(delayed(_annotate_chunk)(model, c, explain, mismatch) for c in chunks)
     return [r for chunk in results for r in chunk]
 
 
@@ -175,6 +177,31 @@ def corpus(
 
 @app.command()
 @user_errors
+def export(model: Path = typer.Argument(Path("models/default"), help="Model folder.")):
+    """Write model.skops: the model in a format that is safe to load from untrusted sources."""
+    import time
+
+    from classifier import persist
+    from classifier.annotate import load_model
+
+    info = persist.export_skops(model)
+    start = time.perf_counter()
+    safe = load_model(model, safe=True)
+    seconds = time.perf_counter() - start
+    joblib_bytes = (model / persist.MODEL_FILE).stat().st_size
+    typer.echo(f"wrote {model / persist.SAFE_FILE}: {info['bytes'] / 2**20:.1f} MiB "
+               f"(model.joblib {joblib_bytes / 2**20:.1f} MiB), loads in {seconds:.2f} s")
+    heldout = Path(safe.meta.get("config", {}).get("heldout_data", ""))
+    if heldout.is_file():
+        from classifier.data import read_records
+
+        texts = [r["text"] for r in read_records(heldout)]
+        agree = sum(a == b for a, b in zip(safe.predict(texts), load_model(model).predict(texts)))
+        typer.echo(f"predictions agree with model.joblib on {agree}/{len(texts)} held-out sentences")
+
+
+@app.command()
+@user_errors
 def info(model: Path = typer.Argument(Path("models/default"), help="Model folder.")):
     """What a model folder holds, checked against its SHA-256."""
     from classifier.persist import verify
@@ -188,7 +215,14 @@ def info(model: Path = typer.Argument(Path("models/default"), help="Model folder
                f"{data.get('n_articles')} articles, sha256 {str(data.get('sha256'))[:12]})")
     m = meta.get("metrics", {})
     if m:
-        typer.echo(f"held-out macro-F1 {m['heldout_macro_f1']:.3f}, accuracy {m['heldout_accuracy']:.3f}")
+        typer.echo(f"held-out macro-F1 {m['heldout_macro_f1']:.3f}, accuracy {m['heldout_accuracy']:.3f}; "
+                   "per class: " + ", ".join(f"{k} {v:.3f}" for k, v in m["heldout_f1"].items()))
+    safe = meta.get("exports", {}).get("skops")
+    if safe:
+        from classifier.persist import SAFE_FILE, sha256
+
+        ok = (model / SAFE_FILE).is_file() and sha256(model / SAFE_FILE) == safe["sha256"]
+        typer.echo(f"safe export {SAFE_FILE}: {'integrity OK' if ok else 'MISSING OR CHANGED'}")
 
 
 @app.command()

@@ -6,6 +6,7 @@ experiment says exactly what is built. Data paths are relative to the TOML file.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -65,6 +66,6 @@ def from_dict(raw: dict, base=Path("."), where: str = "config") -> Config:
     if not isinstance(raw.get("seed", 13), int):
         raise ConfigError(f"{where}: seed must be an integer")
     values = dict(raw, features=features, model=model)
-    values["train_data"] = Path(base) / raw["train_data"]
-    values["heldout_data"] = Path(base) / raw["heldout_data"]
+    values["train_data"] = Path(os.path.normpath(Path(base) / raw["train_data"]))
+    values["heldout_data"] = Path(os.path.normpath(Path(base) / raw["heldout_data"]))
     return Config(**values)

@@ -113,13 +113,13 @@ def evaluate(pipeline, records: list[dict], n_boot: int = 1000, seed: int = 0) -
     return metrics
 
 
-def run(model_dir, data_path, out_dir=None, n_boot: int = 1000) -> tuple[dict, "Path"]:
+def run(model_dir, data_path, out_dir=None, n_boot: int = 1000, allow_version_mismatch: bool = False):
     """Evaluate a saved model on any labelled JSONL file and write its report."""
     from pathlib import Path
 
     from classifier import data, persist, reports
 
-    pipeline, meta = persist.load(model_dir)
+    pipeline, meta = persist.load(model_dir, allow_version_mismatch=allow_version_mismatch)
     records = data.as_records(data.load(data_path))
     metrics = {"model": meta.get("name", str(model_dir)), "data": Path(data_path).as_posix(),
                "data_sha256": data.fingerprint(data_path), **evaluate(pipeline, records, n_boot=n_boot)}

@@ -130,3 +130,48 @@ def load(model_dir, allow_version_mismatch: bool = False):
                          f"{sklearn.__version__}; retrain it, or allow the mismatch explicitly "
                          "(--allow-version-mismatch) at your own risk")
     return joblib.load(Path(model_dir) / MODEL_FILE), meta
+
+
+SAFE_FILE = "model.skops"
+
+
+def export_skops(model_dir) -> dict:
+    """Write model.skops beside model.joblib: a format that loads without running code, with
+    only scikit-learn's and numpy's types trusted. Its SHA-256 goes into model.json."""
+    import skops.io as sio
+
+    model_dir = Path(model_dir)
+    pipeline, meta = load(model_dir)
+    fd, tmp = tempfile.mkstemp(prefix=".model.skops.", dir=model_dir)
+    os.close(fd)
+    try:
+        sio.dump(pipeline, tmp)
+        untrusted = sio.get_untrusted_types(file=tmp)
+        if untrusted:
+            raise ModelError(f"{model_dir}: the pipeline holds types skops does not trust by default: {untrusted}")
+        info = {"sha256": sha256(tmp), "bytes": os.path.getsize(tmp)}
+        os.replace(tmp, model_dir / SAFE_FILE)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    meta["exports"] = {**meta.get("exports", {}), "skops": info}
+    fd, tmp_meta = tempfile.mkstemp(prefix=".model.json.", dir=model_dir)
+    os.close(fd)
+    write_json(tmp_meta, meta)
+    os.replace(tmp_meta, model_dir / META_FILE)
+    return info
+
+
+def load_safe(model_dir):
+    """(pipeline, meta) from model.skops, trusting only skops' default types: no code runs."""
+    import skops.io as sio
+
+    model_dir = Path(model_dir)
+    meta = read_meta(model_dir)
+    path = model_dir / SAFE_FILE
+    expected = meta.get("exports", {}).get("skops", {}).get("sha256")
+    if not path.is_file() or expected is None:
+        raise ModelError(f"{path}: no safe export here (run `classifier export {model_dir}`)")
+    if sha256(path) != expected:
+        raise ModelError(f"{path}: SHA-256 does not match model.json; not loaded")
+    return sio.load(path, trusted=None), meta

@@ -128,3 +128,119 @@ def write_atomic(folder, metrics: dict, title: str) -> None:
             os.replace(f, folder / f.name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _yaml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def model_card(meta: dict, metrics: dict) -> str:
+    """README.md for the model folder, in the Hugging Face model-card format."""
+    name = meta["name"]
+    results = [("macro_f1", "f1", "macro-F1", metrics["macro_f1"]), ("accuracy", "accuracy", "accuracy",
+                                                                      metrics["accuracy"])]
+    results += [(f"f1:{label}", "f1", f"F1 {label}", metrics["per_class"][label]["f1"]) for label in REPORT_ORDER]
+    metric_lines = "\n".join(f"      - type: {kind}\n        name: {_yaml_str(title)}\n        value: {value:.4f}"
+                             for _, kind, title, value in results)
+    data = meta["training_data"]
+    config = meta["config"]
+    lo, hi = metrics["intervals"]["macro_f1"]
+    ece = f"{metrics['calibration']['ece']:.3f}" if "calibration" in metrics else "n/a (no probabilities)"
+    return f"""---
+library_name: sklearn
+language:
+  - en
+license: mit
+pipeline_tag: text-classification
+tags:
+  - sklearn
+  - text-classification
+  - news
+  - diplomacy
+  - security
+metrics:
+  - f1
+  - accuracy
+model-index:
+  - name: {_yaml_str(name)}
+    results:
+      - task:
+          type: text-classification
+          name: Sentence role in diplomatic and security news
+        dataset:
+          type: authored-news
+          name: Held-out articles of the authored corpus
+          split: heldout
+        metrics:
+{metric_lines}
+---
+
+# Sentence-role classifier: `{name}`
+
+Labels each sentence of a news article on diplomacy and security with the role it plays:
+`claim`, `denial`, `diplomatic_statement` or `background`.
+{config.get("description") or ""}
+
+## Intended use
+
+Reading support for analysts, fact-checkers and researchers: find the accusations, the denials
+and the official positions in news articles, and count them across many articles. Use it on
+English news prose about states and international bodies, one sentence at a time, and read the
+sentences it marks rather than trusting a label blindly.
+
+## Out-of-scope use
+
+- **Not a fact-checker.** A label says what a sentence does (makes a claim, denies one), never
+  whether it is true. A `claim` may be true; a `denial` may be false.
+- Not for deciding anything about people, for content moderation, or for text far from news on
+  diplomacy and security (social media, fiction, other languages).
+
+## Training data
+
+{data["n_sentences"]} sentences from {data["n_articles"]} articles written by the project team
+(invented events, real countries and bodies), each sentence labelled by the project's guidelines
+(`data/README.md` in the project). Data file SHA-256 `{data["sha256"]}`.
+
+## Evaluation
+
+On {metrics["n_sentences"]} sentences from {metrics["n_articles"]} held-out articles (never used
+for training or model selection): macro-F1 **{metrics["macro_f1"]:.3f}** (95% bootstrap interval over
+articles {lo:.3f}-{hi:.3f}), accuracy {metrics["accuracy"]:.3f}, expected calibration error {ece}.
+
+{per_class_table(metrics)}
+
+## Limitations and biases
+
+- The training text is written, not collected: real news is messier, and scores on real
+  newswire are lower than on the held-out articles. Measure on your own labelled sample before
+  relying on the figures (`classifier evaluate --data YOUR.jsonl`).
+- Hard cases (implicit denials, condemnations of disputed acts, speculation, sovereignty
+  "claims") are where it errs most; the most confident mistakes are listed in `report.md`.
+- A bag-of-words model: it sees cue words and phrases, not who did what to whom.
+- The corpus leans towards the United States, Russia, the UN, Iran and China, and towards
+  1980s wire style; other regions and styles are thinner.
+
+## How to load
+
+With only scikit-learn and joblib installed:
+
+```python
+import joblib
+pipeline = joblib.load("model.joblib")
+pipeline.predict(["The ministry denied sending weapons to the rebels."])
+```
+
+With the `classifier` package (checks the SHA-256 first and repairs encoding damage):
+
+```python
+from classifier import load_model
+model = load_model("{name if "/" in name else "models/" + name}")
+model.annotate(text)
+```
+
+Loading a joblib (pickle) file runs code from it: load only models you trust. `model.skops`,
+where present (`classifier export`), loads with only scikit-learn types trusted.
+
+Trained with scikit-learn {meta["versions"]["scikit-learn"]}, Python {meta["versions"]["python"]};
+model format version {meta.get("format_version", "")}.
+"""

@@ -38,5 +38,11 @@ def run(config_path, out_dir=None, n_boot: int = 1000) -> dict:
                     "heldout_sha256": metrics["data_sha256"]},
     }
     title = f"Held-out evaluation of `{cfg.name}`"
-    persist.save(out_dir, pipeline, meta, write_extra=lambda folder: reports.write(folder, metrics, title))
+
+    def write_reports(folder):
+        reports.write(folder, metrics, title)
+        card_meta = dict(meta, versions=persist.versions(), format_version=persist.FORMAT_VERSION)
+        (folder / "README.md").write_text(reports.model_card(card_meta, metrics), encoding="utf-8")
+
+    persist.save(out_dir, pipeline, meta, write_extra=write_reports)
     return {"out_dir": out_dir, "metrics": metrics, "meta": meta}

@@ -64,3 +64,25 @@ def test_refuses_to_replace_a_folder_that_is_not_a_model(trained, tmp_path):
     with pytest.raises(ModelError, match="not a model folder"):
         save(tmp_path / "mine", pipeline, {})
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_safe_export_loads_without_trusting_code_and_predicts_the_same(trained):
+    from classifier import load_model
+    from classifier.persist import export_skops
+
+    info = export_skops(trained)
+    assert info["bytes"] > 0 and json.loads((trained / "model.json").read_text())["exports"]["skops"] == info
+    texts = ["Moscow rejected the report.", "The envoy praised the talks.", "Exports fell 12 pct."]
+    assert load_model(trained, safe=True).predict(texts) == load_model(trained).predict(texts)
+    verify(trained)  # model.joblib untouched
+    with open(trained / "model.skops", "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelError, match="model.skops: SHA-256 does not match"):
+        load_model(trained, safe=True)
+
+
+def test_safe_load_without_export_says_how_to_make_one(trained):
+    from classifier import load_model
+
+    with pytest.raises(ModelError, match="classifier export"):
+        load_model(trained, safe=True)
