@@ -7,7 +7,7 @@ CONFIG ?= experiments/default.toml
 REAL_DEV ?= ../shared/real-dev/sentences.jsonl
 
 .DEFAULT_GOAL := help
-.PHONY: help setup train test evaluate experiments clean
+.PHONY: help setup train test evaluate experiments bench export clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,3 +34,10 @@ clean: ## remove the virtual environment and trained models
 
 experiments: $(READY) ## cross-validate every experiment grouped by article: experiments/results.md
 	$(BIN)/classifier experiments
+
+bench: $(READY) ## annotation throughput, cold start, peak memory, safe export (medians; trains first if needed)
+	@test -f models/default/model.joblib || $(MAKE) train
+	$(BIN)/python tools/bench.py models/default
+
+export: $(READY) ## write models/default/model.skops, safe to load from untrusted sources
+	$(BIN)/classifier export models/default

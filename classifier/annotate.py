@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from classifier import persist
 from classifier.text import prepare, segment
 
@@ -72,6 +70,8 @@ class Model:
         features = self.pipeline[:-1]
         if self._feature_names is None:
             self._feature_names = [_readable(n) for n in features.get_feature_names_out()]
+        import numpy as np
+
         x = features.transform(prepare(sentences)).tocsr()
         out = []
         for i, label in enumerate(labels):
@@ -84,6 +84,8 @@ class Model:
 
 def linear_weights(pipeline):
     """Class-by-feature coefficients of a linear final step (averaged over calibration folds)."""
+    import numpy as np
+
     clf = pipeline[-1]
     if hasattr(clf, "calibrated_classifiers_"):
         coefs = [getattr(c.estimator, "coef_", None) for c in clf.calibrated_classifiers_]

@@ -234,6 +234,7 @@ def experiments(
                              help="Labelled real-news file reported in its own column, if present."),
     curve: Path = typer.Option(Path("experiments/learning_curve.png"), help="Learning-curve plot."),
     folds: int = typer.Option(5, min=2, help="Grouped cross-validation folds."),
+    jobs: int = typer.Option(2, min=1, help="Folds fitted in parallel (processes)."),
 ):
     """Cross-validate every experiment grouped by article; write results.md and a learning curve."""
     from classifier import config as config_mod
@@ -243,12 +244,12 @@ def experiments(
     configs = configs or sorted(Path("experiments").glob("*.toml"))
     if not configs:
         raise UserError("experiments: no experiment TOML files found")
-    results = ex.run(configs, dev_path=dev, n_splits=folds, progress=typer.echo)
+    results = ex.run(configs, dev_path=dev, n_splits=folds, progress=typer.echo, jobs=jobs)
     default = config_mod.load(Path("experiments/default.toml")) if Path("experiments/default.toml").is_file() \
         else config_mod.load(configs[0])
     records = read_records(default.train_data)
     _write_atomic(out, ex.markdown(results, folds, len(records)))
-    points = ex.learning_curve(default, records, n_splits=folds)
+    points = ex.learning_curve(default, records, n_splits=folds, jobs=jobs)
     ex.plot_learning_curve(points, curve)
     typer.echo(f"results written to {out}; learning curve ({default.name}) to {curve}")
     for p in points:

@@ -54,24 +54,28 @@ def _score(pipeline, texts, labels) -> tuple[dict, float]:
     return scores(confusion(y, p, k)), len(texts) / max(seconds, 1e-9)
 
 
-def cross_validate(cfg: config_mod.Config, records: list[dict], n_splits: int = 5) -> dict:
-    """Mean and sd over StratifiedGroupKFold folds (whole articles per fold)."""
-    from sklearn.model_selection import StratifiedGroupKFold
-
+def _fold(cfg, texts, labels, train_idx, test_idx) -> dict:
     from classifier.text import prepare
+
+    start = time.perf_counter()
+    pipeline = fit([texts[i] for i in train_idx], [labels[i] for i in train_idx], cfg)
+    fit_seconds = time.perf_counter() - start
+    s, rate = _score(pipeline, prepare([texts[i] for i in test_idx]), [labels[i] for i in test_idx])
+    return {"macro_f1": s["macro_f1"], "denial_f1": s["f1"][LABELS.index("denial")],
+            "fit_seconds": fit_seconds, "sentences_per_second": rate}
+
+
+def cross_validate(cfg: config_mod.Config, records: list[dict], n_splits: int = 5, jobs: int = 1) -> dict:
+    """Mean and sd over StratifiedGroupKFold folds (whole articles per fold)."""
+    from joblib import Parallel, delayed
+    from sklearn.model_selection import StratifiedGroupKFold
 
     texts = [r["text"] for r in records]
     labels = [r["label"] for r in records]
     groups = [r["article_id"] for r in records]
     folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=cfg.seed)
-    rows = []
-    for train_idx, test_idx in folds.split(texts, labels, groups):
-        start = time.perf_counter()
-        pipeline = fit([texts[i] for i in train_idx], [labels[i] for i in train_idx], cfg)
-        fit_seconds = time.perf_counter() - start
-        s, rate = _score(pipeline, prepare([texts[i] for i in test_idx]), [labels[i] for i in test_idx])
-        rows.append({"macro_f1": s["macro_f1"], "denial_f1": s["f1"][LABELS.index("denial")],
-                     "fit_seconds": fit_seconds, "sentences_per_second": rate})
+    rows = Parallel(n_jobs=jobs)(delayed(_fold)(cfg, texts, labels, tr, te)
+                                 for tr, te in folds.split(texts, labels, groups))
     result = {"name": cfg.name, "description": cfg.description}
     for key in rows[0]:
         values = np.array([r[key] for r in rows])
@@ -80,7 +84,7 @@ def cross_validate(cfg: config_mod.Config, records: list[dict], n_splits: int = 
     return result
 
 
-def run(paths, train_path=None, dev_path=None, n_splits: int = 5, progress=print) -> list[dict]:
+def run(paths, train_path=None, dev_path=None, n_splits: int = 5, progress=print, jobs: int = 1) -> list[dict]:
     """Cross-validate every experiment (and its grid); add the dev-set column if given."""
     import tomllib
 
@@ -94,7 +98,7 @@ def run(paths, train_path=None, dev_path=None, n_splits: int = 5, progress=print
         records = read_records(train_path or base.train_data)
         dev = read_records(dev_path) if dev_path and Path(dev_path).is_file() else None
         for cfg in variants(base, grid):
-            row = cross_validate(cfg, records, n_splits)
+            row = cross_validate(cfg, records, n_splits, jobs)
             full = fit([r["text"] for r in records], [r["label"] for r in records], cfg)
             row["model_kb"] = _model_size(full) / 1024
             if dev is not None:
@@ -137,7 +141,7 @@ def markdown(results: list[dict], n_splits: int, n_train: int) -> str:
 
 
 def learning_curve(cfg: config_mod.Config, records: list[dict], fractions=(0.2, 0.4, 0.6, 0.8, 1.0),
-                   n_splits: int = 5) -> list[dict]:
+                   n_splits: int = 5, jobs: int = 1) -> list[dict]:
     """Grouped-CV macro-F1 when training on growing shares of the training articles."""
     rng = np.random.default_rng(cfg.seed)
     articles = sorted({r["article_id"] for r in records})
@@ -146,7 +150,7 @@ def learning_curve(cfg: config_mod.Config, records: list[dict], fractions=(0.2, 
     for frac in fractions:
         keep = set(order[: max(n_splits, round(frac * len(order)))])
         subset = [r for r in records if r["article_id"] in keep]
-        row = cross_validate(cfg, subset, n_splits)
+        row = cross_validate(cfg, subset, n_splits, jobs)
         points.append({"articles": len(keep), "sentences": len(subset),
                        "macro_f1": row["macro_f1"], "macro_f1_sd": row["macro_f1_sd"]})
     return points

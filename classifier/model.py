@@ -10,12 +10,19 @@ from classifier.errors import ConfigError
 
 # Cue phrases for the keyword baseline: the guide's typical cues, nothing learned.
 CUES = (
-    "accused", "alleged", "allegedly", "according to", "intelligence", "suspected", "believe",
-    "evidence", "images show", "speculation", "reportedly", "denied", "denies", "deny",
-    "rejected", "rejects", "dismissed", "baseless", "fabrication", "false", "slander",
-    "no truth", "not true", "insisted", "groundless", "unfounded", "thanked", "praised",
-    "vowed", "pledged", "called for", "urged", "condemned", "welcomed", "agreed", "support",
-    "concern", "relations", "flew", "met", "visited", "declined to comment", "did not respond",
+    # claim
+    "accused", "accuses", "accusation", "alleged", "allegedly", "allegations", "according to",
+    "intelligence", "suspected", "believe", "believed", "evidence", "images show", "speculation",
+    "reportedly", "sources said", "blamed", "charged", "quoted as saying", "reports that",
+    # denial
+    "denied", "denies", "deny", "denial", "rejected", "rejects", "dismissed", "baseless",
+    "fabrication", "false", "slander", "no truth", "not true", "insisted", "groundless",
+    "unfounded", "categorically", "nothing to do with", "routine", "refuted", "without foundation",
+    # diplomatic statement
+    "thanked", "praised", "vowed", "pledged", "called for", "urged", "condemned", "welcomed",
+    "agreed", "support", "concern", "relations", "hoped", "committed", "ready to", "will",
+    # background
+    "flew", "met", "visited", "declined to comment", "did not respond", "expected to", "last year",
 )
 
 
