@@ -24,21 +24,30 @@ def classify(pipeline, sentences) -> tuple[list[str], list[float | None]]:
 
 
 class Model:
-    """A loaded model folder: the fitted pipeline, what model.json says of it, and the
-    same text preparation that training used."""
+    """A loaded model folder: what predicts (the fitted pipeline, or its numpy copy, which
+    starts without importing scikit-learn), what model.json says of it, and the same text
+    preparation that training used."""
 
-    def __init__(self, pipeline, meta: dict, path=None):
-        self.pipeline = pipeline
+    def __init__(self, predictor, meta: dict, path=None, allow_version_mismatch: bool = False):
+        self.predictor = predictor
         self.meta = meta
         self.path = path
-        self.labels = [str(c) for c in pipeline.classes_]
+        self.labels = [str(c) for c in predictor.classes_]
+        self._allow_mismatch = allow_version_mismatch
         self._feature_names = None
+
+    @property
+    def pipeline(self):
+        """The scikit-learn Pipeline itself (loaded on first use when the copy predicts)."""
+        if not hasattr(self.predictor, "steps"):
+            self.predictor = persist.load(self.path, self._allow_mismatch)[0]
+        return self.predictor
 
     def __repr__(self) -> str:
         return f"Model({self.meta.get('name')!r}, labels={self.labels})"
 
     def predict(self, sentences) -> list[str]:
-        return classify(self.pipeline, sentences)[0]
+        return classify(self.predictor, sentences)[0]
 
     def annotate(self, text: str, explain: bool = False) -> list[dict]:
         """Sentence records; `start`/`end` slice the original `text`."""
@@ -49,7 +58,7 @@ class Model:
         """Records for many documents ({"id", "text"}), classified in one batch."""
         spans = [(d["id"], d["text"], s, e) for d in documents for s, e in segment(d["text"])]
         sentences = [text[s:e] for _, text, s, e in spans]
-        labels, confidence = classify(self.pipeline, sentences)
+        labels, confidence = classify(self.predictor, sentences)
         reasons = self.explain(sentences, labels) if explain else None
         records, index = [], {}
         for n, ((doc_id, _, s, e), label, c) in enumerate(zip(spans, labels, confidence)):
@@ -100,10 +109,13 @@ def _readable(name: str) -> str:
 
 
 def load_model(path=DEFAULT_MODEL, allow_version_mismatch: bool = False, safe: bool = False) -> Model:
-    """A model folder, checked against its SHA-256. `safe=True` reads model.skops (see
-    `classifier export`), which needs no trust in the file: nothing in it can run code."""
+    """A model folder, checked against its SHA-256s. Predicts with scorer.npz where the folder
+    has one (numpy only, fast to start), else with model.joblib. `safe=True` reads model.skops
+    (see `classifier export`): nothing in it can run code."""
     if safe:
-        pipeline, meta = persist.load_safe(path)
+        predictor, meta = persist.load_safe(path)
     else:
-        pipeline, meta = persist.load(path, allow_version_mismatch=allow_version_mismatch)
-    return Model(pipeline, meta, Path(path))
+        predictor, meta = persist.load_scorer(path)
+        if predictor is None:
+            predictor, meta = persist.load(path, allow_version_mismatch=allow_version_mismatch)
+    return Model(predictor, meta, Path(path), allow_version_mismatch)

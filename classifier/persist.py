@@ -53,8 +53,20 @@ def forget_memory_addresses(pipeline):
     return pipeline
 
 
-def save(out_dir, pipeline, meta: dict, write_extra=None) -> Path:
-    """Write model.joblib and model.json (plus whatever `write_extra(folder)` adds)."""
+def _write_scorer(folder: Path, pipeline, check_texts) -> str | None:
+    """scorer.npz where the numpy copy gives the pipeline's own probabilities; its SHA-256."""
+    from classifier import scorer
+
+    data = scorer.arrays(pipeline)
+    if data is None or not scorer.matches(pipeline, scorer.Scorer(data), list(check_texts)):
+        return None
+    scorer.save(folder / scorer.FILE, data)
+    return sha256(folder / scorer.FILE)
+
+
+def save(out_dir, pipeline, meta: dict, write_extra=None, check_texts=()) -> Path:
+    """Write model.joblib and model.json (plus whatever `write_extra(folder)` adds), and
+    scorer.npz when it reproduces the pipeline on `check_texts`."""
     import joblib
 
     out_dir = Path(out_dir)
@@ -65,7 +77,8 @@ def save(out_dir, pipeline, meta: dict, write_extra=None) -> Path:
     try:
         joblib.dump(forget_memory_addresses(pipeline), tmp / MODEL_FILE)
         meta = {"format_version": FORMAT_VERSION, "labels": [str(c) for c in pipeline.classes_],
-                "versions": versions(), **meta, "model_sha256": sha256(tmp / MODEL_FILE)}
+                "versions": versions(), **meta, "model_sha256": sha256(tmp / MODEL_FILE),
+                "scorer_sha256": _write_scorer(tmp, pipeline, check_texts)}
         write_json(tmp / META_FILE, meta)
         if write_extra is not None:
             write_extra(tmp)
@@ -116,6 +129,21 @@ def verify(model_dir) -> dict:
         raise ModelError(f"{model_path}: SHA-256 does not match model.json; the file was changed "
                          "or damaged, so it is not loaded (retrain, or restore the original)")
     return meta
+
+
+def load_scorer(model_dir):
+    """(scorer, meta) from scorer.npz, or (None, meta) where the folder has none. Checks
+    model.joblib and scorer.npz against model.json; needs numpy only."""
+    from classifier import scorer
+
+    meta = verify(model_dir)
+    path = Path(model_dir) / scorer.FILE
+    expected = meta.get("scorer_sha256")
+    if expected is None or not path.is_file():
+        return None, meta
+    if sha256(path) != expected:
+        raise ModelError(f"{path}: SHA-256 does not match model.json; not loaded (retrain, or delete it)")
+    return scorer.load(path), meta
 
 
 def load(model_dir, allow_version_mismatch: bool = False):

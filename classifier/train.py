@@ -44,5 +44,6 @@ def run(config_path, out_dir=None, n_boot: int = 1000) -> dict:
         card_meta = dict(meta, versions=persist.versions(), format_version=persist.FORMAT_VERSION)
         (folder / "README.md").write_text(reports.model_card(card_meta, metrics), encoding="utf-8")
 
-    persist.save(out_dir, pipeline, meta, write_extra=write_reports)
+    check = prepare(train_set["text"][:2000]) + prepare([r["text"] for r in heldout])
+    persist.save(out_dir, pipeline, meta, write_extra=write_reports, check_texts=check)
     return {"out_dir": out_dir, "metrics": metrics, "meta": meta}
