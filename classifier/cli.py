@@ -12,7 +12,7 @@ import typer
 
 from classifier.errors import UserError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Train, evaluate and apply the news sentence-role classifier.")
 
 

@@ -59,9 +59,9 @@ def table(records, threshold: float = 0.0) -> None:
 _VERBS = (r"said|says|denied|denies|rejected|rejects|dismissed|accused|accuses|alleged|claimed|"
           r"told|added|insisted|warned|urged|called|charged|stated|announced|reported")
 _NAME = r"(?:[A-Z][\w.'’-]*|of|the|for|and)(?: (?:[A-Z][\w.'’-]*|of|the|for|and))*"
-_AFTER_QUOTE = re.compile(rf"[,\"”]\s+(?:the |a |an )?((?:{_NAME}|[a-z]+)(?: [a-z]+)?) (?:{_VERBS})\b")
+_AFTER_QUOTE = re.compile(rf"[,\"”]\s+(?:the |a |an )?((?:{_NAME}|[a-z]+)(?: [a-z]+){{0,2}}) (?:{_VERBS})\b")
 _VERB_FIRST = re.compile(rf"\b(?:said|told|added) ((?:the |a )?{_NAME}(?: [a-z]+)?)[.,]")
-_SUBJECT = re.compile(rf"^(?:[A-Z]+(?: [A-Z]+)*, [A-Z][a-z]+\.? \d+ [-–—] )?((?:The |A )?{_NAME})"
+_SUBJECT = re.compile(rf"^(?:[A-Z]+(?: [A-Z]+)*, [A-Z][a-z]+\.? \d+ [-–—] )?((?:The |A )?{_NAME}(?: [a-z]+)?)"
                       rf"(?:'s? [a-z]+(?: [a-z]+)?)? (?:has |had |have |on \w+ |today |also )?(?:{_VERBS})\b")
 
 

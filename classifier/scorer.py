@@ -42,15 +42,33 @@ def _copyable(vec) -> bool:
     return plain and (name == "CountVectorizer" or p["norm"] in ("l2", None))
 
 
+def _linear_parts(clf) -> dict | None:
+    """coef (folds, classes, features), intercept and, for sigmoid calibration, a and b."""
+    n = len(clf.classes_)
+    if type(clf).__name__ == "LogisticRegression" and clf.coef_.shape[0] == n:
+        return {"coef": clf.coef_[None], "intercept": clf.intercept_[None]}
+    if type(clf).__name__ != "CalibratedClassifierCV" or clf.method != "sigmoid":
+        return None
+    folds = clf.calibrated_classifiers_
+    linear = all(type(f.estimator).__name__ in ("LinearSVC", "LogisticRegression")
+                 and f.estimator.coef_.shape[0] == n and list(f.estimator.classes_) == list(clf.classes_)
+                 for f in folds)
+    if not linear:
+        return None
+    return {"coef": np.stack([f.estimator.coef_ for f in folds]),
+            "intercept": np.stack([f.estimator.intercept_ for f in folds]),
+            "a": np.array([[c.a_ for c in f.calibrators] for f in folds], dtype=float),
+            "b": np.array([[c.b_ for c in f.calibrators] for f in folds], dtype=float)}
+
+
 def arrays(pipeline) -> dict | None:
     """The pipeline as plain arrays, or None where this module cannot copy it exactly."""
     clf = pipeline.steps[-1][1]
     vecs = _vectorizers(pipeline)
-    if (type(clf).__name__ != "LogisticRegression" or vecs is None or not all(map(_copyable, vecs))
-            or clf.coef_.shape[0] != len(clf.classes_)):
+    parts = _linear_parts(clf)
+    if parts is None or vecs is None or not all(map(_copyable, vecs)):
         return None
-    out = {"classes": np.array([str(c) for c in clf.classes_]), "coef": clf.coef_, "intercept": clf.intercept_,
-           "n_vectorizers": np.array(len(vecs))}
+    out = {"classes": np.array([str(c) for c in clf.classes_]), **parts, "n_vectorizers": np.array(len(vecs))}
     for i, vec in enumerate(vecs):
         tfidf = type(vec).__name__ == "TfidfVectorizer"
         terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
@@ -131,8 +149,9 @@ class Scorer:
 
     def __init__(self, data: dict):
         self.classes_ = np.array([str(c) for c in data["classes"]])
-        self.coef = data["coef"]
+        self.coef = data["coef"]  # (folds, classes, features): one fold unless calibrated
         self.intercept = data["intercept"]
+        self.sigmoid = (data["a"], data["b"]) if "a" in data else None
         self.blocks, offset = [], 0
         for i in range(int(data["n_vectorizers"])):
             block = _Block(data, i, offset)
@@ -140,22 +159,32 @@ class Scorer:
             offset += block.size
 
     def decision_function(self, texts) -> np.ndarray:
+        """(folds, texts, classes) linear scores."""
         texts = list(texts)
-        scores = np.tile(self.intercept, (len(texts), 1)).astype(float)
+        folds, n_classes = self.coef.shape[:2]
+        scores = np.repeat(self.intercept[:, None, :], len(texts), axis=1).astype(float)
         for block in self.blocks:
             rows, cols, vals = block.features(texts)
-            for k in range(len(self.classes_)):
-                scores[:, k] += np.bincount(rows, weights=self.coef[k, cols] * vals, minlength=len(texts))
+            for f in range(folds):
+                for k in range(n_classes):
+                    scores[f, :, k] += np.bincount(rows, weights=self.coef[f, k, cols] * vals, minlength=len(texts))
         return scores
 
     def predict_proba(self, texts) -> np.ndarray:
         scores = self.decision_function(texts)
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        if self.sigmoid is None:  # multinomial logistic regression
+            z = scores[0] - scores[0].max(axis=1, keepdims=True)
+            exp = np.exp(z)
+            return exp / exp.sum(axis=1, keepdims=True)
+        a, b = self.sigmoid  # sigmoid calibration per class, normalised, averaged over folds
+        proba = 1 / (1 + np.exp(a[:, None, :] * scores + b[:, None, :]))
+        total = proba.sum(axis=2, keepdims=True)
+        proba = np.divide(proba, total, out=np.full_like(proba, 1 / proba.shape[2]), where=total != 0)
+        proba[(1.0 < proba) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba.mean(axis=0)
 
     def predict(self, texts) -> np.ndarray:
-        return self.classes_[self.decision_function(texts).argmax(axis=1)]
+        return self.classes_[self.predict_proba(texts).argmax(axis=1)]
 
 
 def load(path) -> Scorer:

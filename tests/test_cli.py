@@ -135,3 +135,17 @@ def test_corpus_command_streams_articles(trained, tmp_path):
     assert result.exit_code == 0 and "wrote 6 sentences" in result.stdout
     one_line_error(invoke("corpus", src, "--out", tmp_path / "o.jsonl", "--model", trained, "--id-field", "key"),
                    2, "no field 'key'")
+
+
+def test_awkward_text_gets_sensible_output(trained, tmp_path):
+    cases = {
+        "long.txt": "word " * 20000,  # 100 kB, one line, no punctuation
+        "control.txt": "The envoy\x07 left.\x0c Talks ended\x1b today.",
+        "rtl.txt": "The envoy left. \u05d4\u05e9\u05d2\u05e8\u05d9\u05e8 \u05e2\u05d6\u05d1. \u202eThe talks ended.",
+    }
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = invoke("annotate", tmp_path / name, "--model", trained, "-f", "jsonl")
+        assert result.exit_code == 0, (name, result.output)
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)

@@ -16,16 +16,20 @@ TEXTS = ["Moscow rejected the report as baseless.", "", "ÉLAN d'État: the envo
          "Officials said drones had struck a convoy near the border near the border."]
 
 
-@pytest.mark.parametrize("features", [
-    {"word": {}},
-    {"word": {"ngram_range": [1, 2], "sublinear_tf": True}, "char": {"ngram_range": [2, 5], "min_df": 1}},
-    {"word": {"binary": True, "norm": "none", "use_idf": False}, "cues": {}},
-    {"char": {"ngram_range": [1, 3], "sublinear_tf": True}},
+@pytest.mark.parametrize("features, model, calibration", [
+    ({"word": {}}, "logreg", ""),
+    ({"word": {"ngram_range": [1, 2], "sublinear_tf": True}, "char": {"ngram_range": [2, 5]}}, "logreg", ""),
+    ({"word": {"binary": True, "norm": "none", "use_idf": False}, "cues": {}}, "logreg", ""),
+    ({"char": {"ngram_range": [1, 3], "sublinear_tf": True}}, "logreg", ""),
+    ({"word": {"ngram_range": [1, 2]}, "char": {}, "cues": {}}, "linearsvc", "sigmoid"),
+    ({"word": {}}, "logreg", "sigmoid"),
 ])
-def test_copy_matches_the_pipeline(features, tmp_path):
-    recs = records(ARTICLES)
+def test_copy_matches_the_pipeline(features, model, calibration, tmp_path):
+    recs = records(ARTICLES * 2)
+    for i, r in enumerate(recs):
+        r["article_id"] = f"a{i // 4}"
     cfg = from_dict({"name": "x", "train_data": "t", "heldout_data": "h", "features": features,
-                     "model": {"kind": "logreg", "C": 5.0}})
+                     "model": {"kind": model}, "calibration": calibration})
     pipeline = fit([r["text"] for r in recs], [r["label"] for r in recs], cfg)
     scorer.save(tmp_path / "s.npz", scorer.arrays(pipeline))
     copy = scorer.load(tmp_path / "s.npz")
