@@ -74,5 +74,6 @@ def build(config: Config):
         raise ConfigError(f"{config.name}: bad parameter in config ({e})") from None
     if config.calibration:
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=config.seed)
-        clf = CalibratedClassifierCV(clf, method=config.calibration, cv=folds)
+        # ensemble=False: one model fitted on everything, calibrated on out-of-fold scores
+        clf = CalibratedClassifierCV(clf, method=config.calibration, cv=folds, ensemble=False)
     return Pipeline([("features", features), ("classifier", clf)])

@@ -3,7 +3,8 @@ importing scikit-learn (which takes about 2 s on our machines, most of the cold 
 
 It is written beside model.joblib only for pipelines it can copy exactly (TF-IDF or count
 vectorisers, word or char_wb analyzers, in a FeatureUnion or alone, then a multinomial
-LogisticRegression), and only after its probabilities have been checked against the
+LogisticRegression, sigmoid-calibrated linear models, or SGDClassifier with the modified Huber
+loss), and only after its probabilities have been checked against the
 pipeline's own on the training text. model.joblib stays the model; this is a faster reader
 of it, and like skops it loads without running code (numpy, allow_pickle=False)."""
 
@@ -47,10 +48,12 @@ def _linear_parts(clf) -> dict | None:
     n = len(clf.classes_)
     if type(clf).__name__ == "LogisticRegression" and clf.coef_.shape[0] == n:
         return {"coef": clf.coef_[None], "intercept": clf.intercept_[None]}
+    if type(clf).__name__ == "SGDClassifier" and clf.loss == "modified_huber" and n > 2:
+        return {"coef": clf.coef_[None], "intercept": clf.intercept_[None], "modified_huber": np.array(True)}
     if type(clf).__name__ != "CalibratedClassifierCV" or clf.method != "sigmoid":
         return None
     folds = clf.calibrated_classifiers_
-    linear = all(type(f.estimator).__name__ in ("LinearSVC", "LogisticRegression")
+    linear = all(type(f.estimator).__name__ in ("LinearSVC", "LogisticRegression", "SGDClassifier")
                  and f.estimator.coef_.shape[0] == n and list(f.estimator.classes_) == list(clf.classes_)
                  for f in folds)
     if not linear:
@@ -152,6 +155,7 @@ class Scorer:
         self.coef = data["coef"]  # (folds, classes, features): one fold unless calibrated
         self.intercept = data["intercept"]
         self.sigmoid = (data["a"], data["b"]) if "a" in data else None
+        self.modified_huber = "modified_huber" in data
         self.blocks, offset = [], 0
         for i in range(int(data["n_vectorizers"])):
             block = _Block(data, i, offset)
@@ -172,6 +176,12 @@ class Scorer:
 
     def predict_proba(self, texts) -> np.ndarray:
         scores = self.decision_function(texts)
+        if self.modified_huber:  # SGDClassifier: clipped scores, normalised (uniform if all zero)
+            prob = (np.clip(scores[0], -1, 1) + 1) / 2
+            total = prob.sum(axis=1)
+            prob[total == 0] = 1
+            total[total == 0] = prob.shape[1]
+            return prob / total[:, None]
         if self.sigmoid is None:  # multinomial logistic regression
             z = scores[0] - scores[0].max(axis=1, keepdims=True)
             exp = np.exp(z)

@@ -23,13 +23,15 @@ TEXTS = ["Moscow rejected the report as baseless.", "", "ÉLAN d'État: the envo
     ({"char": {"ngram_range": [1, 3], "sublinear_tf": True}}, "logreg", ""),
     ({"word": {"ngram_range": [1, 2]}, "char": {}, "cues": {}}, "linearsvc", "sigmoid"),
     ({"word": {}}, "logreg", "sigmoid"),
+    ({"word": {"ngram_range": [1, 2], "sublinear_tf": True}, "char": {"min_df": 2}}, "sgd", ""),
 ])
 def test_copy_matches_the_pipeline(features, model, calibration, tmp_path):
     recs = records(ARTICLES * 2)
     for i, r in enumerate(recs):
         r["article_id"] = f"a{i // 4}"
     cfg = from_dict({"name": "x", "train_data": "t", "heldout_data": "h", "features": features,
-                     "model": {"kind": model}, "calibration": calibration})
+                     "model": {"kind": model, **({"loss": "modified_huber"} if model == "sgd" else {})},
+                     "calibration": calibration})
     pipeline = fit([r["text"] for r in recs], [r["label"] for r in recs], cfg)
     scorer.save(tmp_path / "s.npz", scorer.arrays(pipeline))
     copy = scorer.load(tmp_path / "s.npz")
