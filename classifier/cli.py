@@ -228,7 +228,7 @@ def info(model: Path = typer.Argument(Path("models/default"), help="Model folder
 @app.command()
 @user_errors
 def experiments(
-    configs: list[Path] = typer.Argument(None, help="Experiment TOMLs [default: experiments/*.toml]."),
+    configs: list[Path] = typer.Argument(None, help="Experiment TOMLs [default: experiments/*.toml but default.toml]."),
     out: Path = typer.Option(Path("experiments/results.md"), help="Results table (Markdown)."),
     dev: Path = typer.Option(Path("../shared/real-dev/sentences.jsonl"),
                              help="Labelled real-news file reported in its own column, if present."),
@@ -241,7 +241,7 @@ def experiments(
     from classifier import experiments as ex
     from classifier.data import read_records
 
-    configs = configs or sorted(Path("experiments").glob("*.toml"))
+    configs = configs or sorted(p for p in Path("experiments").glob("*.toml") if p.name != "default.toml")
     if not configs:
         raise UserError("experiments: no experiment TOML files found")
     results = ex.run(configs, dev_path=dev, n_splits=folds, progress=typer.echo, jobs=jobs)
