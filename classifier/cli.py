@@ -88,7 +88,7 @@ def _emit(documents, records, fmt: Format, out: Path | None, threshold: float) -
 
     from classifier import render
 
-    if fmt is Format.table and out is None:
+    if fmt is Format.table:
         render.table(records, threshold)
         return
     buf = io.StringIO()
@@ -124,6 +124,9 @@ def annotate(
     from classifier import inputs
     from classifier.persist import verify
 
+    if format is Format.table and out is not None:
+        raise UserError(f"{out}: the table is for the terminal; to write a file choose "
+                        "--format jsonl, csv, md or html")
     files = inputs.expand(paths, glob)
     documents = []
     for name in files:  # read everything first: a bad file fails before any output

@@ -149,3 +149,9 @@ def test_awkward_text_gets_sensible_output(trained, tmp_path):
         assert result.exit_code == 0, (name, result.output)
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+
+
+def test_table_format_refuses_an_output_file(trained, tmp_path):
+    (tmp_path / "a.txt").write_text("Ankara denied it.")
+    one_line_error(invoke("annotate", tmp_path / "a.txt", "--model", trained, "-o", tmp_path / "o.txt"), 1, "o.txt")
+    assert not (tmp_path / "o.txt").exists()
