@@ -86,3 +86,21 @@ def test_safe_load_without_export_says_how_to_make_one(trained):
 
     with pytest.raises(ModelError, match="classifier export"):
         load_model(trained, safe=True)
+
+
+def test_safe_export_of_a_calibrated_model(corpus):
+    from conftest import ARTICLES, records, write_jsonl
+
+    from classifier import load_model
+    from classifier.persist import export_skops
+    from classifier.train import run
+
+    twelve_articles = [dict(r, article_id=f"t{i // 4}") for i, r in enumerate(records(ARTICLES * 2, "t"))]
+    write_jsonl(corpus / "train.jsonl", twelve_articles)
+    config = corpus / "calibrated.toml"
+    config.write_text('name = "cal"\nseed = 3\ncalibration = "sigmoid"\ntrain_data = "train.jsonl"\n'
+                      'heldout_data = "heldout.jsonl"\n[model]\nkind = "sgd"\nloss = "modified_huber"\n')
+    run(config, corpus / "cal", n_boot=20)
+    export_skops(corpus / "cal")
+    texts = ["Moscow rejected the report.", "The envoy praised the talks."]
+    assert load_model(corpus / "cal", safe=True).predict(texts) == load_model(corpus / "cal").predict(texts)
