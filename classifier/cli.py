@@ -122,7 +122,6 @@ def annotate(
 ):
     """Label every sentence of one or more articles."""
     from classifier import inputs
-    from classifier.persist import verify
 
     if format is Format.table and out is not None:
         raise UserError(f"{out}: the table is for the terminal; to write a file choose "
@@ -134,7 +133,6 @@ def annotate(
             if doc["encoding"] != "utf-8":
                 _err(f"warning: {name}: not valid UTF-8, read as {doc['encoding']}")
             documents.append(doc)
-    verify(model)
     records = _annotate_all(str(model), documents, explain, jobs, allow_version_mismatch)
     _emit(documents, records, format, out, threshold)
 

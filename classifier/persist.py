@@ -65,7 +65,8 @@ def _write_scorer(folder: Path, pipeline, check_texts) -> str | None:
 
 
 def save(out_dir, pipeline, meta: dict, write_extra=None, check_texts=()) -> Path:
-    """Write model.joblib and model.json (plus whatever `write_extra(folder)` adds), and
+    """Write model.joblib and model.json (plus whatever `write_extra(folder, meta)` adds, given
+    the metadata as written), and
     scorer.npz when it reproduces the pipeline on `check_texts`."""
     import joblib
 
@@ -81,7 +82,7 @@ def save(out_dir, pipeline, meta: dict, write_extra=None, check_texts=()) -> Pat
                 "scorer_sha256": _write_scorer(tmp, pipeline, check_texts)}
         write_json(tmp / META_FILE, meta)
         if write_extra is not None:
-            write_extra(tmp)
+            write_extra(tmp, meta)
         replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -39,10 +39,9 @@ def run(config_path, out_dir=None, n_boot: int = 1000) -> dict:
     }
     title = f"Held-out evaluation of `{cfg.name}`"
 
-    def write_reports(folder):
+    def write_reports(folder, written_meta):
         reports.write(folder, metrics, title)
-        card_meta = dict(meta, versions=persist.versions(), format_version=persist.FORMAT_VERSION)
-        (folder / "README.md").write_text(reports.model_card(card_meta, metrics), encoding="utf-8")
+        (folder / "README.md").write_text(reports.model_card(written_meta, metrics), encoding="utf-8")
 
     check = prepare(train_set["text"][:2000]) + prepare([r["text"] for r in heldout])
     persist.save(out_dir, pipeline, meta, write_extra=write_reports, check_texts=check)

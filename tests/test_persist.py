@@ -45,7 +45,7 @@ def test_scikit_learn_version_mismatch_is_explained(trained):
 def test_failed_save_leaves_no_half_written_folder(trained, tmp_path):
     pipeline, meta = load(trained)
 
-    def fail(folder):
+    def fail(folder, meta):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
