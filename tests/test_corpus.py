@@ -80,3 +80,14 @@ def test_data_card_counts_match_the_data(train, heldout):
     articles = [json.loads(line) for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {a["article_id"] for a in articles} == {r["article_id"] for r in train + heldout}
     assert summary(train, heldout, articles) in (DATA / "README.md").read_text(encoding="utf-8")
+
+
+def test_second_annotator_file_covers_whole_articles_of_the_corpus(train, heldout):
+    corpus = {(r["article_id"], r["sent_idx"]) for r in train + heldout}
+    lines = (DATA / "audit" / "second-annotator.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines]
+    assert all(len(r) == 4 and r[2] in LABELS and r[3] in ("high", "low") for r in rows)
+    keys = {(r[0], int(r[1])) for r in rows}
+    assert len(keys) == len(rows) and keys <= corpus
+    articles = {k[0] for k in keys}
+    assert keys == {k for k in corpus if k[0] in articles}  # every sentence of each sampled article
