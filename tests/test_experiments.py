@@ -34,3 +34,27 @@ def test_run_writes_a_ranked_table_with_the_dev_column(corpus, tmp_path):
     assert "**Winner: `tiny[C=" in table and "real-dev macro-F1" in table
     assert table.count("| `tiny[") == 2
     json.dumps(results)  # plain data
+
+
+def test_encoder_measurement_adds_embeddings_beside_the_features(corpus):
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    path = Path(__file__).resolve().parent.parent / "experiments" / "encoder.py"
+    spec = importlib.util.spec_from_file_location("encoder", path)
+    encoder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(encoder)
+    seen = []
+
+    def fake_embed(model, texts):  # stands in for the PyTorch encoder
+        seen.append(model)
+        return np.array([[len(t) % 7, t.count(" ")] for t in texts], dtype=float)
+
+    out = corpus / "encoder.md"
+    encoder.main(["fake", "--config", str(corpus / "tiny.toml"), "--dev", str(corpus / "heldout.jsonl"),
+                  "--out", str(out), "--folds", "2"], embed_fn=fake_embed)
+    table = out.read_text(encoding="utf-8")
+    assert seen == ["fake", "fake"]  # the training sentences, then the dev sentences
+    assert table.count("\n| 0.") + table.count("\n| 1.") == len(encoder.WEIGHTS)

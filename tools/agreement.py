@@ -36,12 +36,15 @@ def main(path=DATA / "audit" / "second-annotator.tsv"):
     b = [label for _, _, label, _ in rows]
     high = [(x, y) for (x, y, (_, _, _, conf)) in zip(a, b, rows) if conf == "high"]
     hard = [(x, y) for (x, y, (art, i, _, _)) in zip(a, b, rows) if corpus[(art, i)].get("hard")]
+    long = [(x, y) for (x, y, (art, _, _, _)) in zip(a, b, rows) if art.startswith("r6")]
     agree = sum(x == y for x, y in zip(a, b)) / len(a)
     print(f"{len(rows)} sentences from {len({r[0] for r in rows})} articles")
     print(f"raw agreement {agree:.3f}, Cohen's kappa {cohen_kappa_score(a, b):.3f}, "
           f"macro-F1 of the second annotator against the corpus {f1_score(a, b, average='macro'):.3f}")
-    for name, pairs in (("second annotator high-confidence", high), ("corpus 'hard'", hard)):
-        print(f"{name}: {len(pairs)} sentences, agreement {sum(x == y for x, y in pairs) / len(pairs):.3f}")
+    for name, pairs in (("second annotator high-confidence", high), ("corpus 'hard'", hard),
+                        ("sixth round (long wire sentences, ids r6...)", long)):
+        if pairs:
+            print(f"{name}: {len(pairs)} sentences, agreement {sum(x == y for x, y in pairs) / len(pairs):.3f}")
     for (x, y), c in Counter((x, y) for x, y in zip(a, b) if x != y).most_common():
         print(f"  corpus {x} -> second annotator {y}: {c}")
 
