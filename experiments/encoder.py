@@ -65,6 +65,15 @@ def macro_and_denial(y_true, y_pred) -> tuple[float, float]:
     return s["macro_f1"], s["f1"][LABELS.index("denial")]
 
 
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
+
+
 def main(argv=None, embed_fn=embed) -> None:
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -74,6 +83,7 @@ def main(argv=None, embed_fn=embed) -> None:
     parser.add_argument("--dev", default=str(HERE.parent.parent / "shared" / "real-dev" / "sentences.jsonl"))
     parser.add_argument("--out", default=str(HERE / "encoder.md"))
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--label", help="how the report names the encoder [default: MODEL as given]")
     args = parser.parse_args(argv)
 
     cfg = config_mod.load(args.config)
@@ -102,7 +112,8 @@ def main(argv=None, embed_fn=embed) -> None:
     lines = [
         "# A pretrained sentence encoder beside the default features",
         "",
-        f"Made by `python experiments/encoder.py {args.model}` (see the script). Config `{Path(args.config).name}`, "
+        f"Made by `python experiments/encoder.py MODEL` with MODEL {args.label or args.model} (see the script), "
+        f"sentence-transformers {_version('sentence-transformers')}, torch {_version('torch')}. Config `{Path(args.config).name}`, "
         f"{args.folds}-fold cross-validation grouped by article on the training file ({len(records)} sentences); "
         "mean ± sd over folds. The real-dev columns are for information. Weight 0 is the default model's features alone.",
         "",
