@@ -22,20 +22,18 @@ all-MiniLM-L6-v2). Writes experiments/encoder.md.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+from classifier import config as config_mod
+from classifier.data import read_records
+from classifier.evaluate import confusion, scores
+from classifier.labels import LABELS
+from classifier.model import build
+from classifier.text import prepare
 
-from classifier import config as config_mod  # noqa: E402
-from classifier.data import read_records  # noqa: E402
-from classifier.evaluate import confusion, scores  # noqa: E402
-from classifier.labels import LABELS  # noqa: E402
-from classifier.model import build  # noqa: E402
-from classifier.text import prepare  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 WEIGHTS = (0.0, 0.5, 1.0)  # scale of the embedding block beside the two TF-IDF blocks (norm 1 each)
 
